@@ -43,19 +43,24 @@ struct agg;
 
 /*
  * Open an aggregator of windows of period seconds; a window also closes
- * grace seconds after its end once input is idle.  NULL when out of memory.
+ * by the clock, grace seconds after both its end and its last datum.
+ * NULL when out of memory.
  */
 struct agg	*agg_new(long long period, double grace, emit_fn, void *arg);
 /* Emit nothing more and release everything. */
 void		 agg_free(struct agg *);
 /*
- * Add a datum (Timestamp, or else arrival, in seconds); a datum of a later
- * window first closes every earlier one.  lineno is for diagnostics.
+ * Add a datum that arrived at wall time arrival (its window comes from its
+ * Timestamp, or else from arrival); a datum of a later window first closes
+ * every earlier one.  lineno is for diagnostics.
  * 0, or -1 when out of memory or when emit failed.
  */
 int		 agg_add(struct agg *, const struct datum *, double arrival,
 		    unsigned long lineno);
-/* Close the windows whose end plus grace is at or before now; 0 or -1. */
+/*
+ * Close the windows whose end, and whose last datum, are grace seconds or
+ * more before now; 0 or -1.
+ */
 int		 agg_expire(struct agg *, double now);
 /* Close every open window, partial ones included; 0 or -1. */
 int		 agg_close_all(struct agg *);

@@ -80,7 +80,7 @@ main(int argc, char *argv[])
 	struct lines		 in;
 	struct agg		*agg;
 	unsigned long long	 period = 60;
-	double			 grace = 5, last_input, drain_end = 0, wait;
+	double			 grace = 5, drain_end = 0, wait;
 	long			 n;
 	int			 ch, rc, status = 0;
 
@@ -118,7 +118,6 @@ main(int argc, char *argv[])
 	    (agg = agg_new((long long)period, grace, emit, NULL)) == NULL)
 		errx(1, "out of memory");
 
-	last_input = clock_mono();
 	for (;;) {
 		if (sig_stop && drain_end == 0) {
 			/* Upstream got the signal too: take its last lines. */
@@ -128,34 +127,28 @@ main(int argc, char *argv[])
 		if (drain_end != 0)
 			wait = drain_end - clock_mono();
 		else
-			/* A window expires once past its end and input idles. */
-			wait = fmax(agg_deadline(agg) - clock_wall(),
-			    last_input + grace - clock_mono());
+			wait = agg_deadline(agg) - clock_wall();
 		rc = poll(&pfd, 1, poll_ms(wait));
 		if (rc == -1 && errno == EINTR)
 			continue;
 		if (rc == -1)
 			err(1, "poll");
-		if (rc == 0) {
-			if (drain_end != 0)
-				break;
-			if (clock_mono() - last_input >= grace &&
-			    agg_expire(agg, clock_wall()) == -1)
+		if (rc == 0 && drain_end != 0)
+			break;
+		n = 1;
+		if (rc > 0) {
+			n = lines_fill(&in);
+			if (n == -1 && (errno == EINTR || errno == EAGAIN))
+				continue;
+			if (n == -1) {
+				log_error("stdin: %s", strerror(errno));
+				status = 1;
+			}
+			if (take_lines(&in, agg) == -1)
 				goto out_failed;
-			if (out_flush() == -1)
-				goto out_failed;
-			continue;
 		}
-		n = lines_fill(&in);
-		if (n == -1 && (errno == EINTR || errno == EAGAIN))
-			continue;
-		if (n == -1) {
-			log_error("stdin: %s", strerror(errno));
-			status = 1;
-		}
-		if (n > 0)
-			last_input = clock_mono();
-		if (take_lines(&in, agg) == -1 || out_flush() == -1)
+		/* Windows of a stalled upstream, and of late datums. */
+		if (agg_expire(agg, clock_wall()) == -1 || out_flush() == -1)
 			goto out_failed;
 		if (n <= 0)
 			break;

@@ -13,6 +13,7 @@ struct window {
 	json_t		*unit;		/* Unit or NULL */
 	json_t		*dims;		/* Dimensions or NULL */
 	double		 start;		/* seconds since the epoch */
+	double		 last;		/* wall time its last datum came */
 	unsigned long	 seq;		/* order of first appearance */
 	struct samples	 samples;
 };
@@ -135,8 +136,18 @@ cmp_window(const void *x, const void *y)
 }
 
 /*
- * Close the windows that start before start_before, or whose end plus
- * grace is at or before now: emit them in order of start, then of first
+ * When a window closes by the clock: grace seconds after its end, and
+ * after the last datum it got (a stalled upstream, or late datums).
+ */
+static double
+expiry(const struct agg *a, const struct window *w)
+{
+	return fmax(w->start + (double)a->period, w->last) + a->grace;
+}
+
+/*
+ * Close the windows that start before start_before, or whose expiry is
+ * at or before now: emit them in order of start, then of first
  * appearance, and release them.  0, or -1 when emit failed.
  */
 static int
@@ -149,8 +160,7 @@ close_windows(struct agg *a, double start_before, double now)
 	/* Move the closing windows to the end, then sort those. */
 	for (i = 0; i < a->nopen; i++) {
 		w = a->open[i];
-		if (w->start < start_before ||
-		    w->start + (double)a->period + a->grace <= now)
+		if (w->start < start_before || expiry(a, w) <= now)
 			continue;
 		a->open[i] = a->open[keep];
 		a->open[keep++] = w;
@@ -213,8 +223,9 @@ fail:
 }
 
 /*
- * Add a datum (Timestamp, or else arrival, in seconds); a datum of a later
- * window first closes every earlier one.  lineno is for diagnostics.
+ * Add a datum that arrived at wall time arrival (its window comes from its
+ * Timestamp, or else from arrival); a datum of a later window first closes
+ * every earlier one.  lineno is for diagnostics.
  * 0, or -1 when out of memory or when emit failed.
  */
 int
@@ -239,6 +250,7 @@ agg_add(struct agg *a, const struct datum *d, double arrival,
 		log_error("out of memory");
 		return -1;
 	}
+	w->last = arrival;
 	switch (d->kind) {
 	case DATUM_VALUE:
 		return samples_add(&w->samples, d->value, 1);
@@ -262,7 +274,10 @@ agg_add(struct agg *a, const struct datum *d, double arrival,
 	return 0;
 }
 
-/* Close the windows whose end plus grace is at or before now; 0 or -1. */
+/*
+ * Close the windows whose end, and whose last datum, are grace seconds or
+ * more before now; 0 or -1.
+ */
 int
 agg_expire(struct agg *a, double now)
 {
@@ -284,7 +299,7 @@ agg_deadline(const struct agg *a)
 	size_t	 i;
 
 	for (i = 0; i < a->nopen; i++) {
-		t = a->open[i]->start + (double)a->period + a->grace;
+		t = expiry(a, a->open[i]);
 		if (t < first)
 			first = t;
 	}

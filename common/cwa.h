@@ -117,7 +117,7 @@ struct datum {
 	json_t		*obj;		/* the parsed line, owned */
 	const char	*name;		/* MetricName, inside obj */
 	const char	*unit;		/* Unit or NULL, inside obj */
-	json_t		*dims;		/* Dimensions or NULL, inside obj */
+	json_t		*dims;		/* [{Name, Value}] or NULL, owned */
 	double		 ts;		/* Timestamp, if has_ts */
 	int		 has_ts;
 	int		 resolution;	/* StorageResolution, 0 if absent */

@@ -55,22 +55,40 @@ finite_number(const json_t *j, double *v)
 	return 1;
 }
 
+/* Check Dimensions and keep a clean copy, only {Name, Value}, in d->dims. */
 static int
-check_dims(json_t *dims, char *buf, size_t len)
+check_dims(struct datum *d, json_t *dims, char *buf, size_t len)
 {
-	json_t	*dim, *name, *value;
-	size_t	 i;
+	json_t	*dim, *name, *value, *clean;
+	size_t	 i, j;
 
 	if (!json_is_array(dims))
 		return why(buf, len, "Dimensions is not an array");
+	if ((clean = json_array()) == NULL)
+		return why(buf, len, "out of memory");
 	json_array_foreach(dims, i, dim) {
 		name = json_object_get(dim, "Name");
 		value = json_object_get(dim, "Value");
 		if (!json_is_string(name) || json_string_length(name) == 0 ||
-		    !json_is_string(value) || json_string_length(value) == 0)
+		    !json_is_string(value) || json_string_length(value) == 0) {
+			json_decref(clean);
 			return why(buf, len, "Dimensions[%zu] needs a Name "
 			    "and a Value, both non-empty strings", i);
+		}
+		for (j = 0; j < i; j++)
+			if (json_equal(name, json_object_get(
+			    json_array_get(dims, j), "Name"))) {
+				json_decref(clean);
+				return why(buf, len, "Dimensions: Name \"%s\" "
+				    "given twice", json_string_value(name));
+			}
+		if (json_array_append_new(clean, json_pack("{sOsO}", "Name",
+		    name, "Value", value)) == -1) {
+			json_decref(clean);
+			return why(buf, len, "out of memory");
+		}
 	}
+	d->dims = clean;
 	return 0;
 }
 
@@ -168,17 +186,16 @@ check(struct datum *d, char *buf, size_t len)
 			    d->ts);
 		d->has_ts = 1;
 	}
-	if ((j = json_object_get(d->obj, "Dimensions")) != NULL) {
-		if (check_dims(j, buf, len) == -1)
-			return -1;
-		d->dims = j;
-	}
 	if ((j = json_object_get(d->obj, "StorageResolution")) != NULL) {
-		if (!json_is_integer(j) || (json_integer_value(j) != 1 &&
-		    json_integer_value(j) != 60))
+		if (!json_is_number(j) || (json_number_value(j) != 1 &&
+		    json_number_value(j) != 60))
 			return why(buf, len, "StorageResolution is not 1 or 60");
-		d->resolution = (int)json_integer_value(j);
+		d->resolution = (int)json_number_value(j);
 	}
+	/* Last: the only check that allocates. */
+	if ((j = json_object_get(d->obj, "Dimensions")) != NULL &&
+	    check_dims(d, j, buf, len) == -1)
+		return -1;
 	return 0;
 }
 
@@ -217,6 +234,7 @@ datum_parse(const char *line, size_t len, struct datum *d, char *buf,
 void
 datum_free(struct datum *d)
 {
+	json_decref(d->dims);
 	json_decref(d->obj);
 	memset(d, 0, sizeof(*d));
 }

@@ -12,7 +12,8 @@ num_double(const char *s, double min, double max, double *out)
 	char	*end;
 	double	 v;
 
-	if (s == NULL || *s == '\0')
+	/* strtod skips leading blanks: a whole string may not have them. */
+	if (s == NULL || *s == '\0' || *s == ' ' || (*s >= '\t' && *s <= '\r'))
 		return -1;
 	errno = 0;
 	v = strtod(s, &end);
@@ -31,8 +32,8 @@ num_ull(const char *s, unsigned long long min, unsigned long long max,
 	const char		*p = s;
 	unsigned long long	 v;
 
-	if (s == NULL || num_field(&p, &v) == -1 || *p != '\0' || p == s ||
-	    *s == ' ' || v < min || v > max)
+	if (s == NULL || *s < '0' || *s > '9' || num_field(&p, &v) == -1 ||
+	    *p != '\0' || v < min || v > max)
 		return -1;
 	*out = v;
 	return 0;

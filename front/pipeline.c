@@ -188,10 +188,11 @@ pipeline_run(struct stage *st, size_t n)
 		forwarded = 1;
 	}
 	while (reap(st, n) > 0) {
-		if (got_stop && !forwarded) {
+		/* A stage that failed stops the pipeline as a signal would. */
+		if ((got_stop || pipeline_status(st, n) != 0) && !forwarded) {
 			/* Only the head: the EOF it leaves flushes the rest. */
-			log_debug("signal %d: stopping %s (pid %ld)",
-			    (int)got_stop, st[0].name, (long)st[0].pid);
+			log_debug("stopping %s (pid %ld)", st[0].name,
+			    (long)st[0].pid);
 			if (!st[0].reaped)
 				kill(st[0].pid, SIGTERM);
 			forwarded = 1;

@@ -14,6 +14,8 @@
 
 /* Datums that arrive within this many seconds of each other share a batch. */
 #define LINGER_SECONDS	0.1
+/* ...but none waits longer than this for its request. */
+#define HOLD_SECONDS	1.0
 /* After SIGTERM, how long upstream has to flush its last lines and EOF. */
 #define DRAIN_SECONDS	3.0
 
@@ -22,6 +24,7 @@ struct publisher {
 	json_t		*dims;		/* added dimensions, [{Name, Value}] */
 	int		 dry_run;
 	struct pending	 pending;
+	double		 first;		/* when the oldest pending came */
 };
 
 static void
@@ -114,6 +117,8 @@ take_lines(struct publisher *pub, struct lines *in)
 			return -1;
 		}
 		json_decref(md);
+		if (pub->pending.n == 1)
+			pub->first = clock_mono();
 		if (pending_full(&pub->pending, ns_len) &&
 		    flush(pub) == -1)
 			return -1;
@@ -214,9 +219,10 @@ main(int argc, char *argv[])
 		warnx("sending to CloudWatch is not built yet: use --dry-run");
 		usage();
 	}
-	if ((pub.ns_json = json_dumps(json_string(ns), JSON_ENCODE_ANY)) ==
-	    NULL)
+	if ((extra = json_string(ns)) == NULL ||
+	    (pub.ns_json = json_dumps(extra, JSON_ENCODE_ANY)) == NULL)
 		errx(1, "out of memory");
+	json_decref(extra);
 	if (sig_init() == -1)
 		err(1, "sigaction");
 	out_init();
@@ -231,7 +237,8 @@ main(int argc, char *argv[])
 		if (drain_end != 0)
 			wait = drain_end - clock_mono();
 		else if (pub.pending.n > 0)
-			wait = last_input + LINGER_SECONDS - clock_mono();
+			wait = fmin(last_input + LINGER_SECONDS,
+			    pub.first + HOLD_SECONDS) - clock_mono();
 		else
 			wait = INFINITY;
 		rc = poll(&pfd, 1, isinf(wait) ? -1 : poll_ms(wait));

@@ -54,12 +54,8 @@ merge_dims(const struct datum *d, const json_t *extra)
 json_t *
 metricdata_build(const struct datum *d, const json_t *extra, double arrival)
 {
-	static const char *const pass[] = {
-		"Value", "Values", "Counts", "StatisticValues", "Unit",
-		"StorageResolution",
-	};
-	json_t	*out, *dims = NULL, *j;
-	size_t	 i;
+	json_t	*out, *dims = NULL, *sv;
+	int	 rc;
 
 	if ((out = json_object()) == NULL)
 		return NULL;
@@ -74,10 +70,31 @@ metricdata_build(const struct datum *d, const json_t *extra, double arrival)
 	    json_incref(json_object_get(d->obj, "Timestamp")) :
 	    json_real(arrival)) == -1)
 		goto fail;
-	for (i = 0; i < sizeof(pass) / sizeof(pass[0]); i++)
-		if ((j = json_object_get(d->obj, pass[i])) != NULL &&
-		    json_object_set(out, pass[i], j) == -1)
-			goto fail;
+	switch (d->kind) {
+	case DATUM_VALUE:
+		rc = json_object_set(out, "Value",
+		    json_object_get(d->obj, "Value"));
+		break;
+	case DATUM_VALUES:
+		rc = json_object_set(out, "Values", d->values);
+		if (rc == 0 && d->counts != NULL)
+			rc = json_object_set(out, "Counts", d->counts);
+		break;
+	case DATUM_STATS:
+	default:
+		sv = json_object_get(d->obj, "StatisticValues");
+		rc = json_object_set_new(out, "StatisticValues", json_pack(
+		    "{sOsOsOsO}", "SampleCount", json_object_get(sv,
+		    "SampleCount"), "Sum", json_object_get(sv, "Sum"),
+		    "Minimum", json_object_get(sv, "Minimum"), "Maximum",
+		    json_object_get(sv, "Maximum")));
+		break;
+	}
+	if (rc == -1 || (d->unit != NULL &&
+	    json_object_set_new(out, "Unit", json_string(d->unit)) == -1) ||
+	    (d->resolution != 0 && json_object_set_new(out,
+	    "StorageResolution", json_integer(d->resolution)) == -1))
+		goto fail;
 	return out;
 fail:
 	json_decref(out);
