@@ -23,7 +23,8 @@ ALL_CFLAGS = $(CPPFLAGS) $(JANSSON_CFLAGS) $(CURL_CFLAGS) $(WARNINGS) $(CFLAGS)
 
 # Debian packages the build and the tests need; `make deps` installs them.
 DEB_PACKAGES = gcc make pkg-config libc6-dev libjansson-dev \
-	       libcurl4-openssl-dev libssl-dev zlib1g-dev perl procps jq
+	       libcurl4-openssl-dev libssl-dev zlib1g-dev perl procps jq \
+	       python3 coreutils tini dumb-init mandoc
 
 PROGS = cwa-collect cwa-aggregate cwa-publish cwa
 MAN1  = man/cwa.1 man/cwa-collect.1 man/cwa-aggregate.1 man/cwa-publish.1
@@ -88,6 +89,7 @@ $(UNIT_TESTS:=.o): $(HEADERS)
 
 # Every test, unit and end to end, through prove(1).
 check: $(PROGS) $(UNIT_TESTS)
+	mandoc -T lint -W warning $(MAN1) $(MAN5)
 	prove --exec '' $(UNIT_TESTS) tests/*.t
 
 # Install the Debian packages the build and the tests need, if missing.

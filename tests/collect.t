@@ -44,7 +44,8 @@ sleep 0.75
 kill -TERM "$pid"
 wait "$pid"
 is "SIGTERM: exit 0" "$?" 0
-ok "SIGTERM: every line is whole JSON" jq -e . "$tmp/term.out" >/dev/null
+jq -e . "$tmp/term.out" >/dev/null
+tap $? "SIGTERM: every line is whole JSON"
 ok "SIGTERM: samples came out" test "$(wc -l <"$tmp/term.out")" -ge 6
 is "SIGTERM: nothing on stderr" "$(cat "$tmp/term.err")" ""
 
