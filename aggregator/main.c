@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,17 +54,6 @@ take_lines(struct lines *in, struct agg *agg)
 	return 0;
 }
 
-/* Milliseconds for poll(2) until t seconds from now; -1 for never. */
-static int
-poll_ms(double t)
-{
-	if (isinf(t))
-		return -1;
-	if (t <= 0)
-		return 0;
-	return t > 86400 ? 86400000 : (int)ceil(t * 1000);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -76,13 +64,11 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct pollfd		 pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 	struct lines		 in;
 	struct agg		*agg;
 	unsigned long long	 period = 60;
 	double			 grace = 5, drain_end = 0, wait;
-	long			 n;
-	int			 ch, rc, status = 0;
+	int			 ch, rc;
 
 	log_init("cwa-aggregate");
 	while ((ch = getopt_long(argc, argv, "p:g:hV", longopts,
@@ -128,36 +114,23 @@ main(int argc, char *argv[])
 			wait = drain_end - clock_mono();
 		else
 			wait = agg_deadline(agg) - clock_wall();
-		rc = poll(&pfd, 1, poll_ms(wait));
-		if (rc == -1 && errno == EINTR)
+		if ((rc = lines_wait(&in, wait)) == -1)
 			continue;
-		if (rc == -1)
-			err(1, "poll");
 		if (rc == 0 && drain_end != 0)
 			break;
-		n = 1;
-		if (rc > 0) {
-			n = lines_fill(&in);
-			if (n == -1 && (errno == EINTR || errno == EAGAIN))
-				continue;
-			if (n == -1) {
-				log_error("stdin: %s", strerror(errno));
-				status = 1;
-			}
-			if (take_lines(&in, agg) == -1)
-				goto out_failed;
-		}
+		if (rc == 1 && take_lines(&in, agg) == -1)
+			goto out_failed;
 		/* Windows of a stalled upstream, and of late datums. */
 		if (agg_expire(agg, clock_wall()) == -1 || out_flush() == -1)
 			goto out_failed;
-		if (n <= 0)
+		if (in.eof)
 			break;
 	}
 	if (agg_close_all(agg) == -1 || out_close() == -1)
 		goto out_failed;
 	agg_free(agg);
 	lines_free(&in);
-	return status;
+	return in.failed;
 
 out_failed:
 	/* Downstream is gone (EPIPE) or stdout failed (reported). */

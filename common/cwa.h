@@ -92,6 +92,7 @@ struct lines {
 	unsigned long	 lineno;	/* number of the line last returned */
 	int		 skipping;	/* discarding an overlong line */
 	int		 eof;
+	int		 failed;	/* a read error ended input */
 };
 
 /* Start reading lines from fd; 0 or -1 (out of memory). */
@@ -103,6 +104,13 @@ void		 lines_free(struct lines *);
  * error (errno set; EINTR and EAGAIN mean try again).
  */
 long		 lines_fill(struct lines *);
+/*
+ * Wait up to seconds (INFINITY: no limit) for input and read what came:
+ * 1 when something was read or input ended (eof set), 0 when the time
+ * ran out, -1 when a signal came first.  A read error is reported, sets
+ * failed and ends input.
+ */
+int		 lines_wait(struct lines *, double seconds);
 /*
  * The next complete line (a final unterminated one once at end of input),
  * NUL-terminated in place, without its newline: 1, or 0 when none is

@@ -1,5 +1,7 @@
 /* A bounded line reader: numbered lines, overlong ones reported and skipped. */
 #include <errno.h>
+#include <math.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -124,4 +126,36 @@ lines_next(struct lines *lb, char **line, size_t *len)
 		*len = n;
 		return 1;
 	}
+}
+
+/*
+ * Wait up to seconds (INFINITY: no limit) for input and read what came:
+ * 1 when something was read or input ended (eof set), 0 when the time
+ * ran out, -1 when a signal came first.  A read error is reported, sets
+ * failed and ends input.
+ */
+int
+lines_wait(struct lines *lb, double seconds)
+{
+	struct pollfd	 pfd = { .fd = lb->fd, .events = POLLIN };
+	int		 ms, rc;
+
+	if (isinf(seconds))
+		ms = -1;
+	else if (seconds <= 0)
+		ms = 0;
+	else
+		ms = seconds > 86400 ? 86400000 : (int)ceil(seconds * 1000);
+	if ((rc = poll(&pfd, 1, ms)) == 0)
+		return 0;
+	if (rc == -1 && errno == EINTR)
+		return -1;
+	if (rc == -1 || lines_fill(lb) == -1) {
+		if (errno == EINTR || errno == EAGAIN)
+			return -1;
+		log_error("stdin: %s", strerror(errno));
+		lb->failed = 1;
+		lb->eof = 1;
+	}
+	return 1;
 }

@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,13 +125,6 @@ take_lines(struct publisher *pub, struct lines *in)
 	return 0;
 }
 
-/* Milliseconds for poll(2) until t seconds from now. */
-static int
-poll_ms(double t)
-{
-	return t <= 0 ? 0 : (int)ceil(t * 1000);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -147,14 +139,12 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct pollfd	 pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 	struct publisher pub;
 	struct lines	 in;
 	const char	*ns = NULL, *service = NULL, *eq;
 	json_t		*extra;
 	double		 last_input = 0, drain_end = 0, wait;
-	long		 n;
-	int		 ch, rc, status = 0;
+	int		 ch, rc;
 
 	log_init("cwa-publish");
 	memset(&pub, 0, sizeof(pub));
@@ -241,11 +231,8 @@ main(int argc, char *argv[])
 			    pub.first + HOLD_SECONDS) - clock_mono();
 		else
 			wait = INFINITY;
-		rc = poll(&pfd, 1, isinf(wait) ? -1 : poll_ms(wait));
-		if (rc == -1 && errno == EINTR)
+		if ((rc = lines_wait(&in, wait)) == -1)
 			continue;
-		if (rc == -1)
-			err(1, "poll");
 		if (rc == 0) {
 			if (drain_end != 0)
 				break;
@@ -253,17 +240,10 @@ main(int argc, char *argv[])
 				goto out_failed;
 			continue;
 		}
-		n = lines_fill(&in);
-		if (n == -1 && (errno == EINTR || errno == EAGAIN))
-			continue;
-		if (n == -1) {
-			log_error("stdin: %s", strerror(errno));
-			status = 1;
-		}
 		last_input = clock_mono();
 		if (take_lines(&pub, &in) == -1)
 			goto out_failed;
-		if (n <= 0)
+		if (in.eof)
 			break;
 	}
 	if (flush(&pub) == -1 || out_close() == -1)
@@ -272,7 +252,7 @@ main(int argc, char *argv[])
 	lines_free(&in);
 	json_decref(pub.dims);
 	free(pub.ns_json);
-	return status;
+	return in.failed;
 
 out_failed:
 	return errno == EPIPE ? 0 : 1;

@@ -11,13 +11,7 @@ for dir in "$top"/tests/aggregate/*/; do
 	ok "$case: output as expected" diff -u "$dir/expected" "$tmp/out1"
 	CWA_LOG=warn cwa-aggregate $args <"$dir/input" >"$tmp/out2" 2>/dev/null
 	ok "$case: a replay gives the same output" cmp -s "$tmp/out1" "$tmp/out2"
-	if [ -f "$dir/stderr" ]; then
-		while IFS= read -r re; do
-			ok "$case: stderr has /$re/" grep -Eq -- "$re" "$tmp/err"
-		done <"$dir/stderr"
-	else
-		is "$case: stderr empty" "$(cat "$tmp/err")" ""
-	fi
+	expect_stderr "$case" "$dir" "$tmp/err"
 done
 
 # A recorded collector stream against an independent oracle (Python).

@@ -65,6 +65,18 @@ wait_for() {
 	done
 }
 
+# expect_stderr "case" dir file: each extended regex of dir/stderr matches
+# a line of the file; without dir/stderr, the file must be empty
+expect_stderr() {
+	if [ -f "$2/stderr" ]; then
+		while IFS= read -r re; do
+			ok "$1: stderr has /$re/" grep -Eq -- "$re" "$3"
+		done <"$2/stderr"
+	else
+		is "$1: stderr empty" "$(cat "$3")" ""
+	fi
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]

@@ -8,13 +8,7 @@ for dir in "$top"/tests/publish/*/; do
 	cwa-publish $(cat "$dir/args") --dry-run <"$dir/input" >"$tmp/out" 2>"$tmp/err"
 	is "$case: exit 0" "$?" 0
 	ok "$case: request bodies as expected" diff -u "$dir/expected" "$tmp/out"
-	if [ -f "$dir/stderr" ]; then
-		while IFS= read -r re; do
-			ok "$case: stderr has /$re/" grep -Eq -- "$re" "$tmp/err"
-		done <"$dir/stderr"
-	else
-		is "$case: stderr empty" "$(cat "$tmp/err")" ""
-	fi
+	expect_stderr "$case" "$dir" "$tmp/err"
 done
 
 # The README's example: a datum without Timestamp gets its arrival time.
