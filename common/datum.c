@@ -71,25 +71,28 @@ check_dims(struct datum *d, json_t *dims, char *buf, size_t len)
 		value = json_object_get(dim, "Value");
 		if (!json_is_string(name) || json_string_length(name) == 0 ||
 		    !json_is_string(value) || json_string_length(value) == 0) {
-			json_decref(clean);
-			return why(buf, len, "Dimensions[%zu] needs a Name "
-			    "and a Value, both non-empty strings", i);
+			why(buf, len, "Dimensions[%zu] needs a Name and a "
+			    "Value, both non-empty strings", i);
+			goto fail;
 		}
 		for (j = 0; j < i; j++)
 			if (json_equal(name, json_object_get(
 			    json_array_get(dims, j), "Name"))) {
-				json_decref(clean);
-				return why(buf, len, "Dimensions: Name \"%s\" "
-				    "given twice", json_string_value(name));
+				why(buf, len, "Dimensions: Name \"%s\" given "
+				    "twice", json_string_value(name));
+				goto fail;
 			}
 		if (json_array_append_new(clean, json_pack("{sOsO}", "Name",
 		    name, "Value", value)) == -1) {
-			json_decref(clean);
-			return why(buf, len, "out of memory");
+			why(buf, len, "out of memory");
+			goto fail;
 		}
 	}
 	d->dims = clean;
 	return 0;
+fail:
+	json_decref(clean);
+	return -1;
 }
 
 static int
