@@ -308,12 +308,24 @@ sized_datum(size_t size)
 	return d;
 }
 
+/* Queue a datum of exactly size bytes; what pending_add returns. */
+static int
+add_sized(struct pending *p, size_t size, size_t ns_len)
+{
+	json_t	*d = sized_datum(size);
+	int	 rc = pending_add(p, d, ns_len);
+
+	json_decref(d);
+	return rc;
+}
+
 DEF_TEST(limits)
 {
 	struct pending	 p = { 0 };
 	json_t		*d;
 	char		*nsj, *body;
 	size_t		 ns_len, env, from, len;
+	long		 slack;
 
 	if ((nsj = ns_json("NS")) == NULL)
 		return -1;
@@ -343,53 +355,34 @@ DEF_TEST(limits)
 	json_decref(d);
 	pending_clear(&p);
 
-	/* Two datums one byte short of a body: not full, one body. */
-	d = sized_datum(500000);
-	EXPECT_EQ_INT(0, pending_add(&p, d, ns_len));
-	json_decref(d);
-	d = sized_datum(BATCH_MAX_BYTES - env - 500000 - 1 - 1);
-	EXPECT_EQ_INT(0, pending_add(&p, d, ns_len));
-	json_decref(d);
-	OK(!pending_full(&p, ns_len));
-	from = 0;
-	body = batch_next(&p, nsj, &from, &len);
-	EXPECT_EQ_INT(BATCH_MAX_BYTES - 1, len);
-	EXPECT_EQ_INT(2, from);
-	free(body);
-	pending_clear(&p);
-
-	/* To the byte: full, and still one body. */
-	d = sized_datum(500000);
-	pending_add(&p, d, ns_len);
-	json_decref(d);
-	d = sized_datum(BATCH_MAX_BYTES - env - 500000 - 1);
-	pending_add(&p, d, ns_len);
-	json_decref(d);
-	OK(pending_full(&p, ns_len));
-	from = 0;
-	body = batch_next(&p, nsj, &from, &len);
-	EXPECT_EQ_INT(BATCH_MAX_BYTES, len);
-	EXPECT_EQ_INT(2, from);
-	free(body);
-	pending_clear(&p);
-
-	/* One byte over: full, and two bodies. */
-	d = sized_datum(500000);
-	pending_add(&p, d, ns_len);
-	json_decref(d);
-	d = sized_datum(BATCH_MAX_BYTES - env - 500000);
-	pending_add(&p, d, ns_len);
-	json_decref(d);
-	OK(pending_full(&p, ns_len));
-	from = 0;
-	body = batch_next(&p, nsj, &from, &len);
-	EXPECT_EQ_INT(1, from);
-	EXPECT_EQ_INT(env + 500000, len);
-	free(body);
-	body = batch_next(&p, nsj, &from, &len);
-	EXPECT_EQ_INT(2, from);
-	EXPECT_EQ_INT(BATCH_MAX_BYTES - 500000, len);
-	free(body);
+	/*
+	 * Two datums, 500000 bytes and one that leaves the body slack bytes
+	 * short of the limit: one byte short, to the byte, one byte over.
+	 */
+	for (slack = 1; slack >= -1; slack--) {
+		EXPECT_EQ_INT(0, add_sized(&p, 500000, ns_len));
+		EXPECT_EQ_INT(0, add_sized(&p,
+		    (size_t)((long)(BATCH_MAX_BYTES - env - 500001) - slack),
+		    ns_len));
+		EXPECT_EQ_INT(slack <= 0, pending_full(&p, ns_len));
+		from = 0;
+		body = batch_next(&p, nsj, &from, &len);
+		free(body);
+		if (slack >= 0) {
+			/* One body. */
+			EXPECT_EQ_INT(BATCH_MAX_BYTES - slack, len);
+			EXPECT_EQ_INT(2, from);
+		} else {
+			/* Two bodies. */
+			EXPECT_EQ_INT(1, from);
+			EXPECT_EQ_INT(env + 500000, len);
+			body = batch_next(&p, nsj, &from, &len);
+			free(body);
+			EXPECT_EQ_INT(2, from);
+			EXPECT_EQ_INT(BATCH_MAX_BYTES - 500000, len);
+		}
+		pending_clear(&p);
+	}
 
 	pending_free(&p);
 	free(nsj);
